@@ -16,6 +16,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
@@ -32,7 +34,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * default candidates: inject them by name so they never stand in for your own.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
-		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration" })
+		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
+		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
 @ConditionalOnClass({ ReactiveOAuth2AuthorizedClientManager.class, WebClient.class })
 @ConditionalOnBooleanProperty(name = "rokt.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(RoktProperties.class)
@@ -50,11 +53,12 @@ public final class RoktAuthAutoConfiguration {
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> clientHttpConnectorBuilder,
 			@Qualifier(TOKEN_STORE_QUALIFIER) ObjectProvider<ReactiveOAuth2AuthorizedClientService> tokenStore,
-			ObjectProvider<RoktTokenListener> listeners) {
+			ObjectProvider<RoktTokenListener> listeners, ObjectProvider<SslBundles> sslBundles) {
 		RoktPropertiesValidator.validate(properties);
 		RoktProperties.Token token = properties.getToken();
 		HttpClientSettings httpSettings = HttpClientSettings.defaults()
-			.withTimeouts(token.getConnectTimeout(), token.getResponseTimeout());
+			.withTimeouts(token.getConnectTimeout(), token.getResponseTimeout())
+			.withSslBundle(RoktSslBundle.resolve(properties, sslBundles));
 		WebClient tokenWebClient = webClientBuilder.getIfAvailable(WebClient::builder)
 			.clientConnector(clientHttpConnectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect)
 				.build(httpSettings))
@@ -81,9 +85,16 @@ public final class RoktAuthAutoConfiguration {
 	@Bean(defaultCandidate = false)
 	@ConditionalOnMissingBean(name = "roktWebClient")
 	WebClient roktWebClient(ObjectProvider<WebClient.Builder> webClientBuilder,
-			@Qualifier("roktExchangeFilterFunction") ExchangeFilterFunction filter, RoktProperties properties) {
-		return webClientBuilder.getIfAvailable(WebClient::builder)
-			.baseUrl(properties.getBaseUrl().toString())
+			@Qualifier("roktExchangeFilterFunction") ExchangeFilterFunction filter, RoktProperties properties,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> clientHttpConnectorBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
+		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
+		SslBundle sslBundle = RoktSslBundle.resolve(properties, sslBundles);
+		if (sslBundle != null) {
+			builder.clientConnector(clientHttpConnectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect)
+				.build(httpClientSettings.getIfAvailable(HttpClientSettings::defaults).withSslBundle(sslBundle)));
+		}
+		return builder.baseUrl(properties.getBaseUrl().toString())
 			.filter(filter)
 			.build();
 	}

@@ -57,6 +57,8 @@ public class RoktProperties {
 
 	private final Token token = new Token();
 
+	private final Ssl ssl = new Ssl();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -123,6 +125,30 @@ public class RoktProperties {
 
 	public Token getToken() {
 		return this.token;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	/**
+	 * TLS settings of the token request and of 'roktWebClient' and 'roktRestClient'.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) for connections to Rokt.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
 	}
 
 	/**

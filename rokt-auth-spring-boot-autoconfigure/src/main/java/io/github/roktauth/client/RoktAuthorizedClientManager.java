@@ -72,6 +72,9 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 
 	private volatile long nextRefreshAttemptMillis;
 
+	// The store's copy of a refused token is removed asynchronously; until then it must not be reloaded.
+	private volatile @Nullable String refusedTokenValue;
+
 	private int refreshFailures;
 
 	private final Object lock = new Object();
@@ -141,6 +144,7 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 				return Mono.empty();
 			}
 			this.current = null;
+			this.refusedTokenValue = refused.getTokenValue();
 		}
 		logger.debug("Dropped the Rokt access token that a Rokt API refused");
 		this.listeners.forEach(RoktTokenListener::tokenEvicted);
@@ -217,7 +221,8 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 				return Mono.empty();
 			})
 			.map((stored) -> CachedToken.of(stored, this.refreshBefore))
-			.filter((stored) -> !stored.isDueForRefreshAt(this.clock.millis()))
+			.filter((stored) -> !stored.tokenValue().equals(this.refusedTokenValue)
+					&& !stored.isDueForRefreshAt(this.clock.millis()))
 			.switchIfEmpty(Mono.defer(this::fetchAndStore));
 	}
 

@@ -47,9 +47,10 @@ public final class RoktBearerExchangeFilterFunction implements ExchangeFilterFun
 					return Mono.just(response);
 				}
 				logger.debug("Rokt answered 401 Unauthorized; retrying once with a fresh token");
+				// Deferred: asking for a token before the eviction completes could hand back the refused one.
 				return response.releaseBody()
-					.then(this.manager.evict(token))
-					.then(this.manager.authorizedClient())
+					.then(Mono.defer(() -> this.manager.evict(token)))
+					.then(Mono.defer(this.manager::authorizedClient))
 					.flatMap((fresh) -> next.exchange(withBearer(request, fresh.getAccessToken())));
 			});
 		});
