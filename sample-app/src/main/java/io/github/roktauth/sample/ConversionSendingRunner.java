@@ -50,15 +50,19 @@ final class ConversionSendingRunner implements ApplicationRunner, ExitCodeGenera
 
 	private final ObjectProvider<RoktStandIn> standIn;
 
+	private final TokenReport tokenReport;
+
 	private int exitCode;
 
 	ConversionSendingRunner(SampleProperties properties, ConversionCsvReader reader, RoktEventSender sender,
-			@Value("${rokt.account-id:}") String accountId, ObjectProvider<RoktStandIn> standIn) {
+			@Value("${rokt.account-id:}") String accountId, ObjectProvider<RoktStandIn> standIn,
+			TokenReport tokenReport) {
 		this.properties = properties;
 		this.reader = reader;
 		this.sender = sender;
 		this.accountId = accountId;
 		this.standIn = standIn;
+		this.tokenReport = tokenReport;
 	}
 
 	@Override
@@ -104,6 +108,8 @@ final class ConversionSendingRunner implements ApplicationRunner, ExitCodeGenera
 				this.exitCode = BATCH_FAILED;
 			}
 		}
+		printIfPresent(this.tokenReport.healthLine());
+		printIfPresent(this.tokenReport.metricsLine());
 		this.standIn.ifAvailable((rokt) -> this.out.println("standin token_requests=" + rokt.tokenRequests()));
 		this.out.println("sent=" + conversions.size() + " accepted=" + accepted + " rejected=" + rejected
 				+ " batches=" + batches.size());
@@ -127,6 +133,12 @@ final class ConversionSendingRunner implements ApplicationRunner, ExitCodeGenera
 		for (RejectedEvent event : outcome.rejected()) {
 			this.out.println("rejected client_event_id=" + event.clientEventId() + " code=" + event.code()
 					+ (event.message().isEmpty() ? "" : " message=\"" + event.message() + "\""));
+		}
+	}
+
+	private void printIfPresent(String line) {
+		if (!line.isEmpty()) {
+			this.out.println(line);
 		}
 	}
 

@@ -48,6 +48,16 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void showsTheTokensHealthAndMetricsAfterTheRun(CapturedOutput output) {
+		assertThat(SampleApplication.run()).isZero();
+		assertThat(lines(output)).anySatisfy((line) -> assertThat(line).startsWith("rokt health=UP ")
+			.containsPattern("expiresInSeconds=35\\d\\d"));
+		assertThat(lines(output)).anySatisfy((line) -> assertThat(line).startsWith("rokt metrics ")
+			.contains("rokt.auth.token.requests{outcome=success,refresh=false}=1")
+			.contains("rokt.auth.token.evictions=0"));
+	}
+
+	@Test
 	void reportsRejectedEventsWithTheirCodes(CapturedOutput output) {
 		int exitCode = SampleApplication.run(args());
 		assertThat(exitCode).isZero();
