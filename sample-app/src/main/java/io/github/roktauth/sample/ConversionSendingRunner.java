@@ -3,8 +3,11 @@ package io.github.roktauth.sample;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -82,7 +85,7 @@ final class ConversionSendingRunner implements ApplicationRunner, ExitCodeGenera
 					this.properties.getBatchSize());
 		}
 		catch (IOException ex) {
-			fail("cannot read " + source + ": " + ex);
+			fail("cannot read " + source + ": " + describe(ex) + "; nothing was sent");
 			return;
 		}
 		catch (ConversionFileException ex) {
@@ -93,7 +96,8 @@ final class ConversionSendingRunner implements ApplicationRunner, ExitCodeGenera
 			fail(ex.getMessage());
 			return;
 		}
-		this.out.println("read " + conversions.size() + " conversions from " + source);
+		this.out.println("read " + conversions.size() + ((conversions.size() == 1) ? " conversion" : " conversions")
+				+ " from " + source);
 		List<BatchOutcome> outcomes = Flux.fromIterable(batches)
 			.concatMap(this.sender::send)
 			.doOnNext(this::report)
@@ -140,6 +144,19 @@ final class ConversionSendingRunner implements ApplicationRunner, ExitCodeGenera
 		if (!line.isEmpty()) {
 			this.out.println(line);
 		}
+	}
+
+	private static String describe(IOException ex) {
+		if (ex instanceof NoSuchFileException) {
+			return "no such file";
+		}
+		if (ex instanceof AccessDeniedException) {
+			return "permission denied";
+		}
+		if (ex instanceof CharacterCodingException) {
+			return "it is not UTF-8 text (save it as UTF-8)";
+		}
+		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 	}
 
 	private void fail(String message) {

@@ -26,7 +26,7 @@ public record EventBatch(int number, int count, UUID idempotencyKey, List<RoktEv
 	 */
 	public static List<EventBatch> split(List<RoktEvent> events, int batchSize) {
 		if (batchSize < 1) {
-			throw new IllegalArgumentException("batch size must be at least 1 but was " + batchSize);
+			throw new IllegalArgumentException("batch size (--batch-size, sample.batch-size) must be at least 1 but was " + batchSize);
 		}
 		int size = Math.min(batchSize, MAX_EVENTS);
 		int count = (events.size() + size - 1) / size;

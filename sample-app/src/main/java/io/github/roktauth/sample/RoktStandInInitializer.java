@@ -1,6 +1,7 @@
 package io.github.roktauth.sample;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.roktauth.test.RoktStandIn;
@@ -14,9 +15,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Starts an in-process Rokt stand-in and points the {@code rokt.*} properties at it when no real credentials
- * ({@code rokt.client-id}) are configured and {@code sample.stand-in.enabled} is not {@code false}; the stand-in
- * is stopped with the context.
+ * Starts an in-process Rokt stand-in and points the {@code rokt.*} properties at it when none of them is
+ * configured ({@code rokt.client-id}, {@code rokt.client-secret}, {@code rokt.token-uri}, {@code rokt.base-url}),
+ * the starter is enabled and {@code sample.stand-in.enabled} is not {@code false}; the stand-in is stopped with the
+ * context.
  */
 public final class RoktStandInInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext>, Ordered {
 
@@ -26,11 +28,16 @@ public final class RoktStandInInitializer implements ApplicationContextInitializ
 	/** Account id used against the stand-in when {@code rokt.account-id} is not set. */
 	public static final String DEFAULT_ACCOUNT_ID = "sample-account";
 
+	// Any of these set by the user means they meant a real Rokt: never override them silently.
+	private static final List<String> CONNECTION_PROPERTIES = List.of("rokt.client-id", "rokt.client-secret",
+			"rokt.token-uri", "rokt.base-url");
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		ConfigurableEnvironment environment = context.getEnvironment();
 		if (!environment.getProperty("sample.stand-in.enabled", Boolean.class, true)
-				|| environment.containsProperty("rokt.client-id")) {
+				|| !environment.getProperty("rokt.enabled", Boolean.class, true)
+				|| CONNECTION_PROPERTIES.stream().anyMatch(environment::containsProperty)) {
 			return;
 		}
 		RoktStandIn standIn = RoktStandIn.start();

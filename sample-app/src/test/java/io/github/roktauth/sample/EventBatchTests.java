@@ -50,7 +50,7 @@ class EventBatchTests {
 	@Test
 	void rejectsBatchSizeBelowOne() {
 		assertThatIllegalArgumentException().isThrownBy(() -> EventBatch.split(this.events, 0))
-			.withMessage("batch size must be at least 1 but was 0");
+			.withMessage("batch size (--batch-size, sample.batch-size) must be at least 1 but was 0");
 	}
 
 }

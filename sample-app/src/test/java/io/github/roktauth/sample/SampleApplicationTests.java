@@ -19,6 +19,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Runs the real application, as its {@code main} would, against a Rokt stand-in. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -45,6 +46,14 @@ class SampleApplicationTests {
 			.contains("rejected client_event_id=conv-00203 code=");
 		assertThat(output).doesNotContain(RoktStandIn.DEFAULT_CLIENT_SECRET, "Bearer", STAND_IN_TOKEN_START,
 				"@example.com");
+	}
+
+	@Test
+	void neverOverridesRoktPropertiesTheUserSetWithTheStandIn(CapturedOutput output) {
+		assertThatThrownBy(() -> SampleApplication.run("--rokt.token-uri=http://127.0.0.1:9/auth/oauth2/token"))
+			.rootCause()
+			.hasMessageContaining("rokt.client-id is not set");
+		assertThat(output).doesNotContain("standin token_requests");
 	}
 
 	@Test
