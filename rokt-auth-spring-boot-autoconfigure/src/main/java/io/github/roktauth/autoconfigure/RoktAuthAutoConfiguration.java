@@ -19,6 +19,7 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.codec.ClientCodecConfigurer;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -56,12 +57,14 @@ public final class RoktAuthAutoConfiguration {
 			ObjectProvider<RoktTokenListener> listeners, ObjectProvider<SslBundles> sslBundles) {
 		RoktPropertiesValidator.validate(properties);
 		RoktProperties.Token token = properties.getToken();
+		// The response timeout is RoktTokenResponseClient's own, so that it is reported as a timeout, not an I/O error.
 		HttpClientSettings httpSettings = HttpClientSettings.defaults()
-			.withTimeouts(token.getConnectTimeout(), token.getResponseTimeout())
+			.withConnectTimeout(token.getConnectTimeout())
 			.withSslBundle(RoktSslBundle.resolve(properties, sslBundles));
 		WebClient tokenWebClient = webClientBuilder.getIfAvailable(WebClient::builder)
 			.clientConnector(clientHttpConnectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect)
 				.build(httpSettings))
+			.codecs(RoktAuthAutoConfiguration::maskCredentialsInLogs)
 			.build();
 		RoktTokenSettings settings = tokenSettings(properties);
 		RoktAuthorizedClientManager.Builder builder = RoktAuthorizedClientManager
@@ -95,8 +98,14 @@ public final class RoktAuthAutoConfiguration {
 				.build(httpClientSettings.getIfAvailable(HttpClientSettings::defaults).withSslBundle(sslBundle)));
 		}
 		return builder.baseUrl(properties.getBaseUrl().toString())
+			.codecs(RoktAuthAutoConfiguration::maskCredentialsInLogs)
 			.filter(filter)
 			.build();
+	}
+
+	// spring.http.codecs.log-request-details would log the Basic credentials and the Bearer token.
+	private static void maskCredentialsInLogs(ClientCodecConfigurer codecs) {
+		codecs.defaultCodecs().enableLoggingRequestDetails(false);
 	}
 
 	private static ClientRegistration clientRegistration(RoktProperties properties) {

@@ -28,6 +28,11 @@ final class RoktPropertiesValidator {
 		requireText("rokt.client-secret", properties.getClientSecret(),
 				"Set rokt.client-secret (for example with the environment variable ROKT_CLIENT_SECRET) to the "
 						+ "client secret (App Secret) from your Rokt account manager." + DISABLE);
+		if (properties.getClientId().contains(":")) {
+			throw new InvalidRoktPropertiesException("rokt.client-id", "contains ':'",
+					"HTTP Basic authentication cannot carry a client ID with a colon: check rokt.client-id against the "
+							+ "client ID (App ID) from your Rokt account manager.");
+		}
 		requireText("rokt.registration-id", properties.getRegistrationId(),
 				"Set rokt.registration-id to a non-blank name or leave it unset for the default 'rokt'.");
 		requireUrl("rokt.token-uri", properties.getTokenUri(), true);
@@ -62,9 +67,13 @@ final class RoktPropertiesValidator {
 		String shape = withPath ? "an absolute https URL such as https://api.rokt.com"
 				: "an origin such as https://api.example.com";
 		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : null;
-		if (!url.isAbsolute() || url.getHost() == null || !("https".equals(scheme) || "http".equals(scheme))) {
+		if (!url.isAbsolute() || !("https".equals(scheme) || "http".equals(scheme))) {
 			throw new InvalidRoktPropertiesException(property, "is '" + url + "', which is not " + shape,
 					"Set " + property + " to " + shape + ".");
+		}
+		if (url.getHost() == null) {
+			throw new InvalidRoktPropertiesException(property, "is '" + url + "', which has no valid host name",
+					"Set " + property + " to " + shape + " (host names may not contain '_').");
 		}
 		if (url.getRawUserInfo() != null || url.getRawQuery() != null || url.getRawFragment() != null) {
 			throw new InvalidRoktPropertiesException(property, "must not contain user info, a query or a fragment",

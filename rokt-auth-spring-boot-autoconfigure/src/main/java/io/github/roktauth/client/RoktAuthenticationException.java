@@ -28,6 +28,16 @@ public class RoktAuthenticationException extends ClientAuthorizationException {
 	}
 
 	/**
+	 * Return a copy for one caller: a failure shared by every waiting caller would collect
+	 * each caller's suppressed exceptions (for example from {@code block()}).
+	 * @return a new exception with the same reason, status, message and cause
+	 */
+	RoktAuthenticationException forCaller() {
+		return new RoktAuthenticationException(this.reason, getClientRegistrationId(), getMessage(), this.httpStatus,
+				this.retryAfter, getCause());
+	}
+
+	/**
 	 * Return what kind of failure this is.
 	 * @return the reason
 	 */

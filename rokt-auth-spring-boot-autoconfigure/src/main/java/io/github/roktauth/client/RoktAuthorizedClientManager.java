@@ -11,6 +11,8 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -62,6 +64,9 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 
 	private final List<RoktTokenListener> listeners;
 
+	// A store given by the application may block (JDBC, H2's R2DBC driver): keep it off event-loop threads.
+	private final Scheduler storeScheduler;
+
 	private volatile @Nullable CachedToken current;
 
 	private volatile @Nullable Mono<CachedToken> inFlight;
@@ -86,6 +91,8 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 		this.authorizedClientService = (builder.authorizedClientService != null) ? builder.authorizedClientService
 				: new InMemoryReactiveOAuth2AuthorizedClientService(
 						new InMemoryReactiveClientRegistrationRepository(builder.registration));
+		this.storeScheduler = (builder.authorizedClientService != null) ? Schedulers.boundedElastic()
+				: Schedulers.immediate();
 		this.clock = builder.clock;
 		this.refreshBefore = builder.refreshBefore;
 		this.failureCooldown = builder.failureCooldown;
@@ -153,6 +160,7 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 			.filter((stored) -> stored.getAccessToken().getTokenValue().equals(refused.getTokenValue()))
 			.flatMap((stored) -> this.authorizedClientService
 				.removeAuthorizedClient(this.registration.getRegistrationId(), PRINCIPAL_NAME))
+			.subscribeOn(this.storeScheduler)
 			.onErrorResume((ex) -> {
 				logger.warn("Could not remove the refused Rokt token from the authorized client service: " + ex);
 				return Mono.empty();
@@ -170,11 +178,19 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 	}
 
 	/**
-	 * Return the client registration this manager serves.
-	 * @return the registration
+	 * Return the ID of the client registration this manager serves.
+	 * @return the registration ID
 	 */
-	public ClientRegistration getClientRegistration() {
-		return this.registration;
+	public String getRegistrationId() {
+		return this.registration.getRegistrationId();
+	}
+
+	/**
+	 * Return the token endpoint this manager fetches tokens from.
+	 * @return the token URI
+	 */
+	public String getTokenUri() {
+		return this.registration.getProviderDetails().getTokenUri();
 	}
 
 	private Mono<OAuth2AuthorizedClient> awaitToken() {
@@ -186,9 +202,10 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 			}
 			RoktAuthenticationException failure = this.lastFailure;
 			if (failure != null && now < this.failureUntilMillis && this.inFlight == null) {
-				return Mono.error(failure);
+				return Mono.error(failure::forCaller);
 			}
-			return startFetch(false).map(CachedToken::client);
+			return startFetch(false).map(CachedToken::client)
+				.onErrorMap(RoktAuthenticationException.class, RoktAuthenticationException::forCaller);
 		}
 	}
 
@@ -209,13 +226,14 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 		Sinks.One<CachedToken> sink = Sinks.one();
 		flight = sink.asMono();
 		this.inFlight = flight;
-		loadOrFetch().subscribe((token) -> succeeded(token, refresh, sink), (ex) -> failed(ex, refresh, sink));
+		loadOrFetch(refresh).subscribe((token) -> succeeded(token, sink), (ex) -> failed(ex, refresh, sink));
 		return flight;
 	}
 
-	private Mono<CachedToken> loadOrFetch() {
+	private Mono<CachedToken> loadOrFetch(boolean refresh) {
 		return this.authorizedClientService
 			.<OAuth2AuthorizedClient>loadAuthorizedClient(this.registration.getRegistrationId(), PRINCIPAL_NAME)
+			.subscribeOn(this.storeScheduler)
 			.onErrorResume((ex) -> {
 				logger.warn("Could not read the Rokt token from the authorized client service: " + ex);
 				return Mono.empty();
@@ -223,13 +241,16 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 			.map((stored) -> CachedToken.of(stored, this.refreshBefore))
 			.filter((stored) -> !stored.tokenValue().equals(this.refusedTokenValue)
 					&& !stored.isDueForRefreshAt(this.clock.millis()))
-			.switchIfEmpty(Mono.defer(this::fetchAndStore));
+			.switchIfEmpty(Mono.defer(() -> fetchAndStore(refresh)));
 	}
 
-	private Mono<CachedToken> fetchAndStore() {
+	private Mono<CachedToken> fetchAndStore(boolean refresh) {
 		return this.tokenResponseClient.getTokenResponse(this.grantRequest).flatMap((response) -> {
 			OAuth2AuthorizedClient client = authorizedClient(response);
+			Duration lifetime = lifetime(client.getAccessToken());
+			this.listeners.forEach((listener) -> listener.tokenFetched(lifetime, refresh));
 			return this.authorizedClientService.saveAuthorizedClient(client, PRINCIPAL)
+				.subscribeOn(this.storeScheduler)
 				.onErrorResume((ex) -> {
 					logger.warn("Could not store the Rokt token in the authorized client service: " + ex);
 					return Mono.empty();
@@ -241,15 +262,18 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 	// Expiry counts from receipt on this manager's clock, never from the token's content.
 	private OAuth2AuthorizedClient authorizedClient(OAuth2AccessTokenResponse response) {
 		OAuth2AccessToken received = response.getAccessToken();
-		Duration lifetime = Duration.between(Objects.requireNonNull(received.getIssuedAt()),
-				Objects.requireNonNull(received.getExpiresAt()));
+		Duration lifetime = lifetime(received);
 		Instant now = this.clock.instant();
 		OAuth2AccessToken token = new OAuth2AccessToken(received.getTokenType(), received.getTokenValue(), now,
 				now.plus(lifetime), received.getScopes());
 		return new OAuth2AuthorizedClient(this.registration, PRINCIPAL_NAME, token);
 	}
 
-	private void succeeded(CachedToken token, boolean refresh, Sinks.One<CachedToken> sink) {
+	private static Duration lifetime(OAuth2AccessToken token) {
+		return Duration.between(Objects.requireNonNull(token.getIssuedAt()), Objects.requireNonNull(token.getExpiresAt()));
+	}
+
+	private void succeeded(CachedToken token, Sinks.One<CachedToken> sink) {
 		synchronized (this.lock) {
 			this.current = token;
 			this.inFlight = null;
@@ -260,10 +284,6 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 		if (logger.isDebugEnabled()) {
 			logger.debug("Obtained a Rokt access token valid until " + token.expiresAt());
 		}
-		OAuth2AccessToken accessToken = token.client().getAccessToken();
-		Duration lifetime = Duration.between(Objects.requireNonNull(accessToken.getIssuedAt()),
-				Objects.requireNonNull(accessToken.getExpiresAt()));
-		this.listeners.forEach((listener) -> listener.tokenFetched(lifetime, refresh));
 		sink.tryEmitValue(token);
 	}
 

@@ -67,7 +67,7 @@ public final class RoktBearerClientHttpRequestInterceptor implements ClientHttpR
 	private OAuth2AccessToken token() {
 		OAuth2AuthorizedClient client = this.manager.authorizedClient()
 			.timeout(this.tokenWait, Mono.error(() -> new RoktAuthenticationException(
-					RoktAuthenticationException.Reason.TIMEOUT, this.manager.getClientRegistration().getRegistrationId(),
+					RoktAuthenticationException.Reason.TIMEOUT, this.manager.getRegistrationId(),
 					"No Rokt access token within " + this.tokenWait.toMillis() + " ms", null, null, null)))
 			.block();
 		if (client == null) {

@@ -46,8 +46,8 @@ class RoktAuthAutoConfigurationTests {
 			assertThat(context.getBean("roktExchangeFilterFunction"))
 				.isInstanceOf(RoktBearerExchangeFilterFunction.class);
 			RoktAuthorizedClientManager manager = context.getBean(RoktAuthorizedClientManager.class);
-			assertThat(manager.getClientRegistration().getRegistrationId()).isEqualTo("rokt");
-			assertThat(manager.getClientRegistration().getProviderDetails().getTokenUri())
+			assertThat(manager.getRegistrationId()).isEqualTo("rokt");
+			assertThat(manager.getTokenUri())
 				.isEqualTo("https://api.rokt.com/auth/oauth2/token");
 		});
 	}
@@ -58,8 +58,8 @@ class RoktAuthAutoConfigurationTests {
 			.withPropertyValues("rokt.registration-id=rokt-eu", "rokt.token-uri=https://auth.example.com/token")
 			.run((context) -> {
 				RoktAuthorizedClientManager manager = context.getBean(RoktAuthorizedClientManager.class);
-				assertThat(manager.getClientRegistration().getRegistrationId()).isEqualTo("rokt-eu");
-				assertThat(manager.getClientRegistration().getProviderDetails().getTokenUri())
+				assertThat(manager.getRegistrationId()).isEqualTo("rokt-eu");
+				assertThat(manager.getTokenUri())
 					.isEqualTo("https://auth.example.com/token");
 			});
 	}
@@ -119,6 +119,25 @@ class RoktAuthAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("rokt.client-id=my-client", "rokt.client-secret=  ").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("rokt.client-secret is blank");
+		});
+	}
+
+	@Test
+	void failsToStartWithAColonInTheClientId() {
+		this.contextRunner.withPropertyValues("rokt.client-id=id:with:colons", "rokt.client-secret=" + SECRET)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(InvalidRoktPropertiesException.class)
+					.hasMessageContaining("rokt.client-id contains ':'");
+			});
+	}
+
+	@Test
+	void failsToStartWithAHostNameThatIsNotValid() {
+		this.configuredRunner.withPropertyValues("rokt.base-url=https://my_host.example.com").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("has no valid host name");
 		});
 	}
 

@@ -1,5 +1,8 @@
 package io.github.roktauth.autoconfigure;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -62,8 +65,8 @@ class RoktPlainHttpStartupTests {
 	}
 
 	private static String stackTrace(Throwable ex) {
-		java.io.StringWriter writer = new java.io.StringWriter();
-		ex.printStackTrace(new java.io.PrintWriter(writer));
+		StringWriter writer = new StringWriter();
+		ex.printStackTrace(new PrintWriter(writer));
 		return writer.toString();
 	}
 

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -27,7 +26,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.R2dbcReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
@@ -161,34 +159,9 @@ class RoktSharedTokenStoreTests {
 				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
 				.tokenUri("https://api.rokt.com/auth/oauth2/token")
 				.build();
-			return new OffEventLoop(new R2dbcReactiveOAuth2AuthorizedClientService(database,
-					new InMemoryReactiveClientRegistrationRepository(rokt)));
-		}
-
-	}
-
-	/**
-	 * H2's R2DBC driver blocks internally, so its calls must leave the Netty event loop
-	 * that delivers the token response; non-blocking drivers (PostgreSQL, MariaDB) need no such wrapper.
-	 */
-	record OffEventLoop(ReactiveOAuth2AuthorizedClientService delegate) implements ReactiveOAuth2AuthorizedClientService {
-
-		@Override
-		public <T extends OAuth2AuthorizedClient> Mono<T> loadAuthorizedClient(String registrationId,
-				String principalName) {
-			return this.delegate.<T>loadAuthorizedClient(registrationId, principalName)
-				.subscribeOn(Schedulers.boundedElastic());
-		}
-
-		@Override
-		public Mono<Void> saveAuthorizedClient(OAuth2AuthorizedClient client, Authentication principal) {
-			return this.delegate.saveAuthorizedClient(client, principal).subscribeOn(Schedulers.boundedElastic());
-		}
-
-		@Override
-		public Mono<Void> removeAuthorizedClient(String registrationId, String principalName) {
-			return this.delegate.removeAuthorizedClient(registrationId, principalName)
-				.subscribeOn(Schedulers.boundedElastic());
+			// H2's R2DBC driver blocks: the manager keeps store calls off the event loop by itself.
+			return new R2dbcReactiveOAuth2AuthorizedClientService(database,
+					new InMemoryReactiveClientRegistrationRepository(rokt));
 		}
 
 	}

@@ -1,10 +1,13 @@
 package io.github.roktauth.autoconfigure;
 
+import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -96,8 +99,8 @@ class RoktStartupFailureReportTests {
 		SpringApplication application = new SpringApplication(RoktApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setRegisterShutdownHook(false);
-		application.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
-		String[] args = java.util.Arrays.stream(properties).map((property) -> "--" + property).toArray(String[]::new);
+		application.setBannerMode(Banner.Mode.OFF);
+		String[] args = Arrays.stream(properties).map((property) -> "--" + property).toArray(String[]::new);
 		return application.run(args);
 	}
 

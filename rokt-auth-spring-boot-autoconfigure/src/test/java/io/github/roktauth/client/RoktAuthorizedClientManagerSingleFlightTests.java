@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -133,8 +134,7 @@ class RoktAuthorizedClientManagerSingleFlightTests {
 			.build();
 	}
 
-	private static Set<String> tokensSeenBy(int callers,
-			java.util.function.Supplier<Mono<OAuth2AuthorizedClient>> call) {
+	private static Set<String> tokensSeenBy(int callers, Supplier<Mono<OAuth2AuthorizedClient>> call) {
 		List<String> tokens = Flux.range(0, callers)
 			.flatMap((i) -> Mono.defer(call).subscribeOn(Schedulers.boundedElastic()), callers)
 			.map((client) -> client.getAccessToken().getTokenValue())

@@ -2,10 +2,13 @@ package io.github.roktauth.client;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +77,8 @@ class RoktBearerExchangeFilterFunctionTests {
 
 	private WebClient webClient;
 
+	private final AtomicInteger evictions = new AtomicInteger();
+
 	@BeforeEach
 	void setUp() {
 		String baseUrl = "http://127.0.0.1:" + rokt.getPort();
@@ -81,6 +86,14 @@ class RoktBearerExchangeFilterFunctionTests {
 			.builder(RoktTokenStubs.registration(baseUrl),
 					RoktTokenResponseClient.create(WebClient.create(), RoktTokenStubs.settings()))
 			.clock(new MutableClock())
+			.listeners(List.of(new RoktTokenListener() {
+
+				@Override
+				public void tokenEvicted() {
+					RoktBearerExchangeFilterFunctionTests.this.evictions.incrementAndGet();
+				}
+
+			}))
 			.build();
 		this.filter = new RoktBearerExchangeFilterFunction(this.manager, TokenOrigins.of(URI.create(baseUrl)));
 		this.webClient = WebClient.builder().baseUrl(baseUrl).filter(this.filter).build();
@@ -114,6 +127,7 @@ class RoktBearerExchangeFilterFunctionTests {
 		rokt.verify(exactly(1), eventsRequest("token-1"));
 		rokt.verify(exactly(1), eventsRequest("token-2"));
 		rokt.verify(exactly(2), tokenRequests());
+		assertThat(this.evictions).hasValue(1);
 	}
 
 	@Test
@@ -134,6 +148,7 @@ class RoktBearerExchangeFilterFunctionTests {
 		rokt.verify(exactly(1), eventsRequest("token-2"));
 		rokt.verify(exactly(2), postRequestedFor(urlEqualTo(EVENTS)));
 		rokt.verify(exactly(2), tokenRequests());
+		assertThat(this.evictions).as("a fresh token that is refused too is not thrown away").hasValue(1);
 	}
 
 	@Test
@@ -154,6 +169,7 @@ class RoktBearerExchangeFilterFunctionTests {
 		rokt.verify(exactly(3), postRequestedFor(urlEqualTo(EVENTS)).withHeader(HttpHeaders.AUTHORIZATION,
 				equalTo("Bearer token-1")));
 		rokt.verify(exactly(1), tokenRequests());
+		assertThat(this.evictions).hasValue(0);
 	}
 
 	@Test
@@ -176,6 +192,7 @@ class RoktBearerExchangeFilterFunctionTests {
 		rokt.verify(exactly(2), tokenRequests());
 		assertThat(this.manager.authorizedClient().block(Duration.ofSeconds(10)).getAccessToken().getTokenValue())
 			.isEqualTo("token-2");
+		assertThat(this.evictions).as("only the explicit eviction of token-1").hasValue(1);
 	}
 
 	@Test
@@ -254,7 +271,7 @@ class RoktBearerExchangeFilterFunctionTests {
 			.toEntity(String.class);
 	}
 
-	private static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder eventsRequest(String token) {
+	private static RequestPatternBuilder eventsRequest(String token) {
 		return postRequestedFor(urlEqualTo(EVENTS)).withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer " + token))
 			.withHeader("Idempotency-Key", equalTo(IDEMPOTENCY_KEY))
 			.withRequestBody(equalToJson(BATCH));

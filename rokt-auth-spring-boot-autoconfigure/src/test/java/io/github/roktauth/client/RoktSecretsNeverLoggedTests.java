@@ -11,6 +11,7 @@ import java.util.List;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -100,8 +102,11 @@ class RoktSecretsNeverLoggedTests {
 		List<String> printed = new ArrayList<>();
 
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(RoktAuthAutoConfiguration.class, WebClientAutoConfiguration.class))
-			.withPropertyValues("rokt.client-id=" + CLIENT_ID, "rokt.client-secret=" + CLIENT_SECRET,
+			.withConfiguration(AutoConfigurations.of(RoktAuthAutoConfiguration.class, WebClientAutoConfiguration.class,
+					CodecsAutoConfiguration.class))
+			// Boot's opt-in to log request details (headers, form fields): the starter must still mask them.
+			.withPropertyValues("spring.http.codecs.log-request-details=true",
+					"rokt.client-id=" + CLIENT_ID, "rokt.client-secret=" + CLIENT_SECRET,
 					"rokt.token-uri=" + rokt.baseUrl() + TOKEN_PATH, "rokt.base-url=" + rokt.baseUrl(),
 					"rokt.token.max-attempts=1", "rokt.token.failure-cooldown=0s",
 					"rokt.token.response-timeout=2s")
@@ -142,8 +147,7 @@ class RoktSecretsNeverLoggedTests {
 			.doesNotContain(CLIENT_SECRET, BASIC, TOKEN_1, TOKEN_2);
 	}
 
-	private static void tokenEndpointAnswersInTurn(
-			com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder... answers) {
+	private static void tokenEndpointAnswersInTurn(ResponseDefinitionBuilder... answers) {
 		for (int i = 0; i < answers.length; i++) {
 			String state = (i == 0) ? Scenario.STARTED : "answer-" + i;
 			var stub = post(urlEqualTo(TOKEN_PATH)).inScenario("token endpoint")

@@ -1,8 +1,6 @@
 package io.github.roktauth.client;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -19,7 +17,6 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Shared fixtures for tests that run Rokt's token endpoint on WireMock.
@@ -93,47 +90,6 @@ final class RoktTokenStubs {
 
 		int started() {
 			return this.started.get();
-		}
-
-	}
-
-	/**
-	 * Listener that lets a test wait for background fetches without sleeping.
-	 */
-	static final class FetchLatch implements RoktTokenListener {
-
-		private final AtomicInteger fetched = new AtomicInteger();
-
-		private final AtomicInteger failed = new AtomicInteger();
-
-		private volatile CountDownLatch latch = new CountDownLatch(1);
-
-		@Override
-		public void tokenFetched(Duration lifetime, boolean refresh) {
-			this.fetched.incrementAndGet();
-			this.latch.countDown();
-		}
-
-		@Override
-		public void tokenFetchFailed(RoktAuthenticationException failure, boolean refresh) {
-			this.failed.incrementAndGet();
-			this.latch.countDown();
-		}
-
-		void rearm() {
-			this.latch = new CountDownLatch(1);
-		}
-
-		void await() throws InterruptedException {
-			assertThat(this.latch.await(10, TimeUnit.SECONDS)).as("token fetch finished").isTrue();
-		}
-
-		int fetched() {
-			return this.fetched.get();
-		}
-
-		int failed() {
-			return this.failed.get();
 		}
 
 	}
