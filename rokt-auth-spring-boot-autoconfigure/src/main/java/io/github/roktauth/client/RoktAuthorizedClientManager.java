@@ -226,11 +226,13 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 		Sinks.One<CachedToken> sink = Sinks.one();
 		flight = sink.asMono();
 		this.inFlight = flight;
-		loadOrFetch(refresh).subscribe((token) -> succeeded(token, sink), (ex) -> failed(ex, refresh, sink));
+		long startNanos = System.nanoTime();
+		loadOrFetch(refresh, startNanos).subscribe((token) -> succeeded(token, sink),
+				(ex) -> failed(ex, refresh, startNanos, sink));
 		return flight;
 	}
 
-	private Mono<CachedToken> loadOrFetch(boolean refresh) {
+	private Mono<CachedToken> loadOrFetch(boolean refresh, long startNanos) {
 		return this.authorizedClientService
 			.<OAuth2AuthorizedClient>loadAuthorizedClient(this.registration.getRegistrationId(), PRINCIPAL_NAME)
 			.subscribeOn(this.storeScheduler)
@@ -241,14 +243,15 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 			.map((stored) -> CachedToken.of(stored, this.refreshBefore))
 			.filter((stored) -> !stored.tokenValue().equals(this.refusedTokenValue)
 					&& !stored.isDueForRefreshAt(this.clock.millis()))
-			.switchIfEmpty(Mono.defer(() -> fetchAndStore(refresh)));
+			.switchIfEmpty(Mono.defer(() -> fetchAndStore(refresh, startNanos)));
 	}
 
-	private Mono<CachedToken> fetchAndStore(boolean refresh) {
+	private Mono<CachedToken> fetchAndStore(boolean refresh, long startNanos) {
 		return this.tokenResponseClient.getTokenResponse(this.grantRequest).flatMap((response) -> {
 			OAuth2AuthorizedClient client = authorizedClient(response);
 			Duration lifetime = lifetime(client.getAccessToken());
-			this.listeners.forEach((listener) -> listener.tokenFetched(lifetime, refresh));
+			Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+			this.listeners.forEach((listener) -> listener.tokenFetched(lifetime, elapsed, refresh));
 			return this.authorizedClientService.saveAuthorizedClient(client, PRINCIPAL)
 				.subscribeOn(this.storeScheduler)
 				.onErrorResume((ex) -> {
@@ -287,7 +290,8 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 		sink.tryEmitValue(token);
 	}
 
-	private void failed(Throwable ex, boolean refresh, Sinks.One<CachedToken> sink) {
+	private void failed(Throwable ex, boolean refresh, long startNanos, Sinks.One<CachedToken> sink) {
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
 		RoktAuthenticationException failure = (ex instanceof RoktAuthenticationException authenticationFailure)
 				? authenticationFailure
 				: new RoktAuthenticationException(RoktAuthenticationException.Reason.IO_ERROR,
@@ -313,7 +317,7 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 		else {
 			logger.warn("Could not obtain a Rokt access token: " + failure.getMessage());
 		}
-		this.listeners.forEach((listener) -> listener.tokenFetchFailed(failure, refresh));
+		this.listeners.forEach((listener) -> listener.tokenFetchFailed(failure, elapsed, refresh));
 		sink.tryEmitError(failure);
 	}
 

@@ -11,17 +11,19 @@ public interface RoktTokenListener {
 	/**
 	 * A token was obtained from Rokt.
 	 * @param lifetime the token's lifetime
+	 * @param elapsed how long the fetch took, retries included
 	 * @param refresh whether it replaced a still-valid token ahead of its expiry
 	 */
-	default void tokenFetched(Duration lifetime, boolean refresh) {
+	default void tokenFetched(Duration lifetime, Duration elapsed, boolean refresh) {
 	}
 
 	/**
 	 * A token fetch failed after its retries.
 	 * @param failure what went wrong
+	 * @param elapsed how long the fetch took, retries included
 	 * @param refresh whether it was a background refresh while a valid token was held
 	 */
-	default void tokenFetchFailed(RoktAuthenticationException failure, boolean refresh) {
+	default void tokenFetchFailed(RoktAuthenticationException failure, Duration elapsed, boolean refresh) {
 	}
 
 	/**

@@ -2,10 +2,12 @@ package io.github.roktauth.sample;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -48,7 +50,7 @@ final class TokenReport {
 
 	/**
 	 * Return one line with every {@code rokt.auth.*} meter, e.g.
-	 * {@code rokt metrics rokt.auth.token.requests{outcome=success,refresh=false}=1 ...}.
+	 * {@code rokt metrics rokt.auth.token.requests{outcome=success,refresh=false}.count=1 ...}.
 	 * @return the line, or an empty string without a meter registry
 	 */
 	String metricsLine() {
@@ -64,8 +66,14 @@ final class TokenReport {
 					.stream()
 					.map((tag) -> tag.getKey() + "=" + tag.getValue())
 					.collect(Collectors.joining(",", "{", "}"));
-				meter.measure().forEach((measurement) -> values.put(id.getName() + (tags.equals("{}") ? "" : tags),
-						measurement.getValue()));
+				String name = id.getName() + (tags.equals("{}") ? "" : tags);
+				if (meter instanceof Timer timer) {
+					values.put(name + ".count", (double) timer.count());
+					values.put(name + ".totalMs", timer.totalTime(TimeUnit.MILLISECONDS));
+				}
+				else {
+					meter.measure().forEach((measurement) -> values.put(name, measurement.getValue()));
+				}
 			}
 		}
 		return "rokt metrics " + values.entrySet()

@@ -62,7 +62,7 @@ class SampleApplicationTests {
 		assertThat(lines(output)).anySatisfy((line) -> assertThat(line).startsWith("rokt health=UP ")
 			.containsPattern("expiresInSeconds=35\\d\\d"));
 		assertThat(lines(output)).anySatisfy((line) -> assertThat(line).startsWith("rokt metrics ")
-			.contains("rokt.auth.token.requests{outcome=success,refresh=false}=1")
+			.contains("rokt.auth.token.requests{outcome=success,refresh=false}.count=1")
 			.contains("rokt.auth.token.evictions=0"));
 	}
 

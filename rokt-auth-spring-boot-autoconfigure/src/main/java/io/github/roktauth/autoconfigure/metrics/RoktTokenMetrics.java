@@ -13,6 +13,7 @@ import io.github.roktauth.client.RoktTokenStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
@@ -74,13 +75,13 @@ public class RoktTokenMetrics implements RoktTokenListener, MeterBinder {
 	}
 
 	@Override
-	public void tokenFetched(Duration lifetime, boolean refresh) {
-		count(SUCCESS, refresh);
+	public void tokenFetched(Duration lifetime, Duration elapsed, boolean refresh) {
+		record(SUCCESS, elapsed, refresh);
 	}
 
 	@Override
-	public void tokenFetchFailed(RoktAuthenticationException failure, boolean refresh) {
-		count(failure.getReason().errorCode(), refresh);
+	public void tokenFetchFailed(RoktAuthenticationException failure, Duration elapsed, boolean refresh) {
+		record(failure.getReason().errorCode(), elapsed, refresh);
 	}
 
 	@Override
@@ -88,14 +89,14 @@ public class RoktTokenMetrics implements RoktTokenListener, MeterBinder {
 		this.registries.forEach((registry) -> registry.counter(EVICTIONS).increment());
 	}
 
-	private void count(String outcome, boolean refresh) {
+	private void record(String outcome, Duration elapsed, boolean refresh) {
 		for (MeterRegistry registry : this.registries) {
-			Counter.builder(REQUESTS)
-				.description("Rokt token fetches, counted once per fetch whatever its retries")
+			Timer.builder(REQUESTS)
+				.description("Rokt token fetches, timed once per fetch including its retries")
 				.tag("outcome", outcome)
 				.tag("refresh", String.valueOf(refresh))
 				.register(registry)
-				.increment();
+				.record(elapsed);
 			if (refresh) {
 				Counter.builder(REFRESHES)
 					.description("Background refreshes of the Rokt access token ahead of its expiry")

@@ -62,8 +62,8 @@ class RoktMetricsAutoConfigurationTests {
 			assertThat(client.post().uri("/v1/events").bodyValue("{}").retrieve().toBodilessEntity()
 				.block(Duration.ofSeconds(10)).getStatusCode().value()).isEqualTo(200);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
-			assertThat(registry.get("rokt.auth.token.requests").tag("outcome", "success").counter().count())
-				.isEqualTo(2.0);
+			assertThat(registry.get("rokt.auth.token.requests").tag("outcome", "success").timer().count())
+				.isEqualTo(2);
 			assertThat(registry.get("rokt.auth.token.evictions").counter().count()).isEqualTo(1.0);
 			assertThat(registry.get("rokt.auth.token.expiry").gauge().value()).isBetween(3590.0, 3600.0);
 		});
@@ -79,8 +79,8 @@ class RoktMetricsAutoConfigurationTests {
 			client.post().uri("/v1/events").bodyValue("{}").retrieve().toBodilessEntity()
 				.onErrorResume((ex) -> reactor.core.publisher.Mono.empty()).block(Duration.ofSeconds(10));
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
-			assertThat(registry.get("rokt.auth.token.requests").tag("outcome", "invalid_client").counter().count())
-				.isEqualTo(1.0);
+			assertThat(registry.get("rokt.auth.token.requests").tag("outcome", "invalid_client").timer().count())
+				.isEqualTo(1);
 			assertThat(registry.get("rokt.auth.token.expiry").gauge().value()).isZero();
 		});
 	}
