@@ -126,17 +126,33 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 	 * @return the authorized client, or an error with a {@link RoktAuthenticationException}
 	 */
 	public Mono<OAuth2AuthorizedClient> authorizedClient() {
+		CachedToken token = heldToken();
+		return (token != null) ? token.mono() : awaitToken();
+	}
+
+	/**
+	 * Return the held client when its token is valid, without waiting; starts a background
+	 * refresh when one is due. The filters' fast path: no {@code Mono} on the hot path.
+	 * @return the client, or {@code null} when callers must wait for a fetch
+	 */
+	@Nullable OAuth2AuthorizedClient validClient() {
+		CachedToken token = heldToken();
+		return (token != null) ? token.client() : null;
+	}
+
+	private @Nullable CachedToken heldToken() {
 		CachedToken token = this.current;
-		if (token != null) {
-			long now = this.clock.millis();
-			if (token.isValidAt(now)) {
-				if (token.isDueForRefreshAt(now) && this.inFlight == null && now >= this.nextRefreshAttemptMillis) {
-					refreshInBackground(token);
-				}
-				return token.mono();
-			}
+		if (token == null) {
+			return null;
 		}
-		return awaitToken();
+		long now = this.clock.millis();
+		if (!token.isValidAt(now)) {
+			return null;
+		}
+		if (token.isDueForRefreshAt(now) && this.inFlight == null && now >= this.nextRefreshAttemptMillis) {
+			refreshInBackground(token);
+		}
+		return token;
 	}
 
 	/**
@@ -204,7 +220,9 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 			if (failure != null && now < this.failureUntilMillis && this.inFlight == null) {
 				return Mono.error(failure::forCaller);
 			}
-			return startFetch(false).map(CachedToken::client)
+			// Waiters resume on the parallel scheduler, not one by one on the thread that got the token.
+			return startFetch(false).publishOn(Schedulers.parallel())
+				.map(CachedToken::client)
 				.onErrorMap(RoktAuthenticationException.class, RoktAuthenticationException::forCaller);
 		}
 	}

@@ -6,6 +6,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -40,19 +41,24 @@ public final class RoktBearerExchangeFilterFunction implements ExchangeFilterFun
 		if (!this.origins.matches(request.url())) {
 			return next.exchange(request);
 		}
-		return this.manager.authorizedClient().flatMap((client) -> {
-			OAuth2AccessToken token = client.getAccessToken();
-			return next.exchange(withBearer(request, token)).flatMap((response) -> {
-				if (response.statusCode().value() != HttpStatus.UNAUTHORIZED.value()) {
-					return Mono.just(response);
-				}
-				logger.debug("Rokt answered 401 Unauthorized; retrying once with a fresh token");
-				// Deferred: asking for a token before the eviction completes could hand back the refused one.
-				return response.releaseBody()
-					.then(Mono.defer(() -> this.manager.evict(token)))
-					.then(Mono.defer(this.manager::authorizedClient))
-					.flatMap((fresh) -> next.exchange(withBearer(request, fresh.getAccessToken())));
-			});
+		OAuth2AuthorizedClient held = this.manager.validClient();
+		if (held != null) {
+			return exchange(request, next, held.getAccessToken());
+		}
+		return this.manager.authorizedClient().flatMap((client) -> exchange(request, next, client.getAccessToken()));
+	}
+
+	private Mono<ClientResponse> exchange(ClientRequest request, ExchangeFunction next, OAuth2AccessToken token) {
+		return next.exchange(withBearer(request, token)).flatMap((response) -> {
+			if (response.statusCode().value() != HttpStatus.UNAUTHORIZED.value()) {
+				return Mono.just(response);
+			}
+			logger.debug("Rokt answered 401 Unauthorized; retrying once with a fresh token");
+			// Deferred: asking for a token before the eviction completes could hand back the refused one.
+			return response.releaseBody()
+				.then(Mono.defer(() -> this.manager.evict(token)))
+				.then(Mono.defer(this.manager::authorizedClient))
+				.flatMap((fresh) -> next.exchange(withBearer(request, fresh.getAccessToken())));
 		});
 	}
 

@@ -4,8 +4,6 @@ import java.net.URI;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -15,10 +13,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TokenOrigins {
 
-	private final Set<String> origins;
+	private final Origin[] origins;
 
-	private TokenOrigins(Set<String> origins) {
-		this.origins = origins;
+	private TokenOrigins(Stream<URI> urls) {
+		this.origins = urls.map(Origin::of).distinct().toArray(Origin[]::new);
 	}
 
 	/**
@@ -28,9 +26,7 @@ public final class TokenOrigins {
 	 * @return the origins
 	 */
 	public static TokenOrigins of(URI baseUrl, Collection<URI> others) {
-		return new TokenOrigins(Stream.concat(Stream.of(baseUrl), others.stream())
-			.map(TokenOrigins::origin)
-			.collect(Collectors.toUnmodifiableSet()));
+		return new TokenOrigins(Stream.concat(Stream.of(baseUrl), others.stream()));
 	}
 
 	/**
@@ -39,7 +35,7 @@ public final class TokenOrigins {
 	 * @return the origins
 	 */
 	public static TokenOrigins of(URI... urls) {
-		return new TokenOrigins(Stream.of(urls).map(TokenOrigins::origin).collect(Collectors.toUnmodifiableSet()));
+		return new TokenOrigins(Stream.of(urls));
 	}
 
 	/**
@@ -48,34 +44,56 @@ public final class TokenOrigins {
 	 * @return {@code true} if its scheme, host and port are those of a trusted origin
 	 */
 	public boolean matches(URI url) {
-		return url.getHost() != null && this.origins.contains(origin(url));
+		String host = url.getHost();
+		String scheme = url.getScheme();
+		if (host == null || scheme == null) {
+			return false;
+		}
+		// Compared field by field: this runs on every request, so it allocates nothing.
+		for (Origin origin : this.origins) {
+			if (origin.scheme.equalsIgnoreCase(scheme) && origin.host.equalsIgnoreCase(host)
+					&& origin.port == port(scheme, url.getPort())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	List<String> asList() {
-		return this.origins.stream().sorted().toList();
+		return Stream.of(this.origins).map(Origin::toString).sorted().toList();
 	}
 
-	private static String origin(URI url) {
-		String scheme = lower(url.getScheme());
-		int port = (url.getPort() != -1) ? url.getPort() : defaultPort(scheme);
-		return scheme + "://" + lower(url.getHost()) + ":" + port;
-	}
-
-	private static String lower(@Nullable String value) {
-		return (value != null) ? value.toLowerCase(Locale.ROOT) : "";
-	}
-
-	private static int defaultPort(String scheme) {
-		return switch (scheme) {
-			case "https" -> 443;
-			case "http" -> 80;
-			default -> -1;
-		};
+	private static int port(String scheme, int port) {
+		if (port != -1) {
+			return port;
+		}
+		if ("https".equalsIgnoreCase(scheme)) {
+			return 443;
+		}
+		return "http".equalsIgnoreCase(scheme) ? 80 : -1;
 	}
 
 	@Override
 	public String toString() {
 		return "TokenOrigins" + asList();
+	}
+
+	private record Origin(String scheme, String host, int port) {
+
+		static Origin of(URI url) {
+			String scheme = lower(url.getScheme());
+			return new Origin(scheme, lower(url.getHost()), port(scheme, url.getPort()));
+		}
+
+		private static String lower(@Nullable String value) {
+			return (value != null) ? value.toLowerCase(Locale.ROOT) : "";
+		}
+
+		@Override
+		public String toString() {
+			return this.scheme + "://" + this.host + ":" + this.port;
+		}
+
 	}
 
 }
