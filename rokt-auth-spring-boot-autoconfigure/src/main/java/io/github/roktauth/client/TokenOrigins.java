@@ -82,7 +82,7 @@ public final class TokenOrigins {
 
 		static Origin of(URI url) {
 			String scheme = lower(url.getScheme());
-			return new Origin(scheme, lower(url.getHost()), port(scheme, url.getPort()));
+			return new Origin(scheme, lower(url.getHost()), TokenOrigins.port(scheme, url.getPort()));
 		}
 
 		private static String lower(@Nullable String value) {

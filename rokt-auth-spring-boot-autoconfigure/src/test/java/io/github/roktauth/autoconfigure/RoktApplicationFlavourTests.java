@@ -109,7 +109,7 @@ class RoktApplicationFlavourTests {
 					.isOk()
 					.expectBody(String.class)
 					.isEqualTo("hello");
-				assertThat(postWithWebClient(context)).isEqualTo(200);
+				assertThat(RoktCalls.postWithWebClient(context)).isEqualTo(200);
 				rokt.verify(exactly(1), postRequestedFor(urlEqualTo(TOKEN_PATH)));
 			});
 	}
@@ -129,8 +129,8 @@ class RoktApplicationFlavourTests {
 				MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
 				mvc.perform(get("/hello")).andExpect(status().isOk()).andExpect(content().string("hello"));
 				mvc.perform(get("/login")).andExpect(status().isNotFound());
-				assertThat(postWithRestClient(context)).isEqualTo(200);
-				assertThat(postWithWebClient(context)).isEqualTo(200);
+				assertThat(RoktCalls.postWithRestClient(context)).isEqualTo(200);
+				assertThat(RoktCalls.postWithWebClient(context)).isEqualTo(200);
 				rokt.verify(exactly(1), postRequestedFor(urlEqualTo(TOKEN_PATH)));
 			});
 	}
@@ -141,8 +141,8 @@ class RoktApplicationFlavourTests {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getSourceApplicationContext()).isNotInstanceOf(WebApplicationContext.class)
 				.isNotInstanceOf(org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext.class);
-			assertThat(postWithRestClient(context)).isEqualTo(200);
-			assertThat(postWithWebClient(context)).isEqualTo(200);
+			assertThat(RoktCalls.postWithRestClient(context)).isEqualTo(200);
+			assertThat(RoktCalls.postWithWebClient(context)).isEqualTo(200);
 			rokt.verify(exactly(1), postRequestedFor(urlEqualTo(TOKEN_PATH)));
 		});
 	}
@@ -171,8 +171,8 @@ class RoktApplicationFlavourTests {
 				OAuth2AuthorizedClient other = appManager
 					.authorize(OAuth2AuthorizeRequest.withClientRegistrationId("other").principal("app").build());
 				assertThat(other.getAccessToken().getTokenValue()).isEqualTo("tok-other");
-				assertThat(postWithRestClient(context)).isEqualTo(200);
-				assertThat(postWithWebClient(context)).isEqualTo(200);
+				assertThat(RoktCalls.postWithRestClient(context)).isEqualTo(200);
+				assertThat(RoktCalls.postWithWebClient(context)).isEqualTo(200);
 				rokt.verify(exactly(1), postRequestedFor(urlEqualTo("/other/token")));
 				rokt.verify(exactly(1), postRequestedFor(urlEqualTo(TOKEN_PATH)));
 				MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
@@ -209,33 +209,10 @@ class RoktApplicationFlavourTests {
 					.isOk()
 					.expectBody(String.class)
 					.isEqualTo("tok-other");
-				assertThat(postWithWebClient(context)).isEqualTo(200);
+				assertThat(RoktCalls.postWithWebClient(context)).isEqualTo(200);
 				rokt.verify(exactly(1), postRequestedFor(urlEqualTo("/other/token")));
 				rokt.verify(exactly(1), postRequestedFor(urlEqualTo(TOKEN_PATH)));
 			});
-	}
-
-	private static int postWithWebClient(ApplicationContext context) {
-		return context.getBean("roktWebClient", WebClient.class)
-			.post()
-			.uri("/v1/events")
-			.bodyValue("{}")
-			.retrieve()
-			.toBodilessEntity()
-			.block(Duration.ofSeconds(10))
-			.getStatusCode()
-			.value();
-	}
-
-	private static int postWithRestClient(ApplicationContext context) {
-		return context.getBean("roktRestClient", RestClient.class)
-			.post()
-			.uri("/v1/events")
-			.body("{}")
-			.retrieve()
-			.toBodilessEntity()
-			.getStatusCode()
-			.value();
 	}
 
 	@RestController

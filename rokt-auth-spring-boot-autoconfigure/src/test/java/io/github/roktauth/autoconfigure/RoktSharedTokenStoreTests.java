@@ -92,12 +92,12 @@ class RoktSharedTokenStoreTests {
 	@Test
 	void secondInstanceUsesTheStoredTokenWithoutRequestingOne() {
 		this.contextRunner.run((first) -> {
-			assertThat(postEvents(first)).isEqualTo(200);
+			assertThat(RoktCalls.postWithWebClient(first)).isEqualTo(200);
 			rokt.verify(exactly(1), postRequestedFor(urlEqualTo(TOKEN_PATH)));
 			assertThat(storedRows()).isEqualTo(1L);
 			this.contextRunner.run((second) -> {
 				assertThat(second.getBean("roktAuthorizedClientManager")).isNotSameAs(first.getBean("roktAuthorizedClientManager"));
-				assertThat(postEvents(second)).isEqualTo(200);
+				assertThat(RoktCalls.postWithWebClient(second)).isEqualTo(200);
 				assertThat(manager(second).status().expiresAt()).isEqualTo(manager(first).status().expiresAt());
 			});
 			rokt.verify(exactly(1), postRequestedFor(urlEqualTo(TOKEN_PATH)));
@@ -129,18 +129,6 @@ class RoktSharedTokenStoreTests {
 			.map((row) -> row.get("c", Long.class))
 			.one()
 			.block(Duration.ofSeconds(10));
-	}
-
-	private static int postEvents(ApplicationContext context) {
-		return context.getBean("roktWebClient", WebClient.class)
-			.post()
-			.uri("/v1/events")
-			.bodyValue("{}")
-			.retrieve()
-			.toBodilessEntity()
-			.block(Duration.ofSeconds(10))
-			.getStatusCode()
-			.value();
 	}
 
 	private static RoktAuthorizedClientManager manager(ApplicationContext context) {

@@ -115,8 +115,8 @@ class RoktSslAndProxyTests {
 	void tokenRequestAndApiCallsTrustTheStandInThroughTheSslBundle() {
 		contextRunner().withPropertyValues("rokt.ssl.bundle=test").run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(postWithWebClient(context)).isEqualTo(200);
-			assertThat(postWithRestClient(context)).isEqualTo(200);
+			assertThat(RoktCalls.postWithWebClient(context)).isEqualTo(200);
+			assertThat(RoktCalls.postWithRestClient(context)).isEqualTo(200);
 			rokt.verify(exactly(1), postRequestedFor(urlEqualTo(TOKEN_PATH)));
 			rokt.verify(exactly(2), postRequestedFor(urlEqualTo("/v1/events")));
 		});
@@ -125,7 +125,7 @@ class RoktSslAndProxyTests {
 	@Test
 	void tokenRequestFailsTheTlsHandshakeWithoutTheSslBundle() {
 		contextRunner().withPropertyValues("rokt.token.max-attempts=1").run((context) -> {
-			assertThatThrownBy(() -> postWithWebClient(context)).hasMessageContaining("could not be reached");
+			assertThatThrownBy(() -> RoktCalls.postWithWebClient(context)).hasMessageContaining("could not be reached");
 			rokt.verify(exactly(0), postRequestedFor(urlEqualTo(TOKEN_PATH)));
 		});
 	}
@@ -154,34 +154,11 @@ class RoktSslAndProxyTests {
 					() -> (ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder>) (
 							builder) -> builder.withHttpClientCustomizer(proxy))
 			.run((context) -> {
-				postWithWebClient(context);
-				postWithRestClient(context);
+				RoktCalls.postWithWebClient(context);
+				RoktCalls.postWithRestClient(context);
 				List<String> requests = new ArrayList<>(seen);
 				assertThat(requests).containsExactly("POST " + TOKEN_PATH, "POST /v1/events", "POST /v1/events");
 			});
-	}
-
-	private static int postWithWebClient(ApplicationContext context) {
-		return context.getBean("roktWebClient", WebClient.class)
-			.post()
-			.uri("/v1/events")
-			.bodyValue("{}")
-			.retrieve()
-			.toBodilessEntity()
-			.block(Duration.ofSeconds(10))
-			.getStatusCode()
-			.value();
-	}
-
-	private static int postWithRestClient(ApplicationContext context) {
-		return context.getBean("roktRestClient", RestClient.class)
-			.post()
-			.uri("/v1/events")
-			.body("{}")
-			.retrieve()
-			.toBodilessEntity()
-			.getStatusCode()
-			.value();
 	}
 
 	private static void keytool(String... args) throws IOException, InterruptedException {
