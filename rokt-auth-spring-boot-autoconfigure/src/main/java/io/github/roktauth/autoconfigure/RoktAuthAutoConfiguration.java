@@ -10,11 +10,13 @@ import io.github.roktauth.client.TokenOrigins;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
@@ -60,6 +62,7 @@ public final class RoktAuthAutoConfiguration {
 		// The response timeout is RoktTokenResponseClient's own, so that it is reported as a timeout, not an I/O error.
 		HttpClientSettings httpSettings = HttpClientSettings.defaults()
 			.withConnectTimeout(token.getConnectTimeout())
+			.withRedirects(HttpRedirects.DONT_FOLLOW)
 			.withSslBundle(RoktSslBundle.resolve(properties, sslBundles));
 		WebClient tokenWebClient = webClientBuilder.getIfAvailable(WebClient::builder)
 			.clientConnector(clientHttpConnectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect)
@@ -78,6 +81,7 @@ public final class RoktAuthAutoConfiguration {
 
 	@Bean(defaultCandidate = false)
 	@ConditionalOnMissingBean(name = "roktExchangeFilterFunction")
+	@ConditionalOnRoktAuthorizedClientManager
 	RoktBearerExchangeFilterFunction roktExchangeFilterFunction(
 			@Qualifier("roktAuthorizedClientManager") RoktAuthorizedClientManager manager, RoktProperties properties) {
 		RoktPropertiesValidator.validate(properties);
@@ -87,17 +91,22 @@ public final class RoktAuthAutoConfiguration {
 
 	@Bean(defaultCandidate = false)
 	@ConditionalOnMissingBean(name = "roktWebClient")
+	@ConditionalOnBean(name = "roktExchangeFilterFunction")
 	WebClient roktWebClient(ObjectProvider<WebClient.Builder> webClientBuilder,
 			@Qualifier("roktExchangeFilterFunction") ExchangeFilterFunction filter, RoktProperties properties,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> clientHttpConnectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
-		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
+		// Redirects are never followed: some HTTP clients would carry the Bearer token to another origin.
+		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
+			.withRedirects(HttpRedirects.DONT_FOLLOW);
 		SslBundle sslBundle = RoktSslBundle.resolve(properties, sslBundles);
 		if (sslBundle != null) {
-			builder.clientConnector(clientHttpConnectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect)
-				.build(httpClientSettings.getIfAvailable(HttpClientSettings::defaults).withSslBundle(sslBundle)));
+			settings = settings.withSslBundle(sslBundle);
 		}
-		return builder.baseUrl(properties.getBaseUrl().toString())
+		return webClientBuilder.getIfAvailable(WebClient::builder)
+			.clientConnector(
+					clientHttpConnectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect).build(settings))
+			.baseUrl(properties.getBaseUrl().toString())
 			.codecs(RoktAuthAutoConfiguration::maskCredentialsInLogs)
 			.filter(filter)
 			.build();

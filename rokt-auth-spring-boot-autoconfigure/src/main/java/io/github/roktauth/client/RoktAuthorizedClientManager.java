@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -67,6 +68,9 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 	// A store given by the application may block (JDBC, H2's R2DBC driver): keep it off event-loop threads.
 	private final Scheduler storeScheduler;
 
+	// A store that never answers must not hold the single flight forever.
+	private final Duration storeTimeout;
+
 	private volatile @Nullable CachedToken current;
 
 	private volatile @Nullable Mono<CachedToken> inFlight;
@@ -93,6 +97,7 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 						new InMemoryReactiveClientRegistrationRepository(builder.registration));
 		this.storeScheduler = (builder.authorizedClientService != null) ? Schedulers.boundedElastic()
 				: Schedulers.immediate();
+		this.storeTimeout = builder.storeTimeout;
 		this.clock = builder.clock;
 		this.refreshBefore = builder.refreshBefore;
 		this.failureCooldown = builder.failureCooldown;
@@ -170,13 +175,15 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 			this.refusedTokenValue = refused.getTokenValue();
 		}
 		logger.debug("Dropped the Rokt access token that a Rokt API refused");
-		this.listeners.forEach(RoktTokenListener::tokenEvicted);
-		return this.authorizedClientService
-			.<OAuth2AuthorizedClient>loadAuthorizedClient(this.registration.getRegistrationId(), PRINCIPAL_NAME)
+		notifyListeners(RoktTokenListener::tokenEvicted);
+		return Mono
+			.defer(() -> this.authorizedClientService
+				.<OAuth2AuthorizedClient>loadAuthorizedClient(this.registration.getRegistrationId(), PRINCIPAL_NAME))
 			.filter((stored) -> stored.getAccessToken().getTokenValue().equals(refused.getTokenValue()))
 			.flatMap((stored) -> this.authorizedClientService
 				.removeAuthorizedClient(this.registration.getRegistrationId(), PRINCIPAL_NAME))
 			.subscribeOn(this.storeScheduler)
+			.timeout(this.storeTimeout)
 			.onErrorResume((ex) -> {
 				logger.warn("Could not remove the refused Rokt token from the authorized client service: " + ex);
 				return Mono.empty();
@@ -229,7 +236,7 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 
 	private void refreshInBackground(CachedToken token) {
 		synchronized (this.lock) {
-			if (this.current == token && this.inFlight == null) {
+			if (this.current == token && this.inFlight == null && this.clock.millis() >= this.nextRefreshAttemptMillis) {
 				logger.debug("Refreshing the Rokt access token ahead of its expiry");
 				startFetch(true);
 			}
@@ -245,15 +252,18 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 		flight = sink.asMono();
 		this.inFlight = flight;
 		long startNanos = System.nanoTime();
-		loadOrFetch(refresh, startNanos).subscribe((token) -> succeeded(token, sink),
-				(ex) -> failed(ex, refresh, startNanos, sink));
+		// Deferred, so that a store or client that throws instead of signalling still ends this flight.
+		Mono.defer(() -> loadOrFetch(refresh, startNanos))
+			.subscribe((token) -> succeeded(token, sink), (ex) -> failed(ex, refresh, startNanos, sink));
 		return flight;
 	}
 
 	private Mono<CachedToken> loadOrFetch(boolean refresh, long startNanos) {
-		return this.authorizedClientService
-			.<OAuth2AuthorizedClient>loadAuthorizedClient(this.registration.getRegistrationId(), PRINCIPAL_NAME)
+		return Mono
+			.defer(() -> this.authorizedClientService
+				.<OAuth2AuthorizedClient>loadAuthorizedClient(this.registration.getRegistrationId(), PRINCIPAL_NAME))
 			.subscribeOn(this.storeScheduler)
+			.timeout(this.storeTimeout)
 			.onErrorResume((ex) -> {
 				logger.warn("Could not read the Rokt token from the authorized client service: " + ex);
 				return Mono.empty();
@@ -269,9 +279,10 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 			OAuth2AuthorizedClient client = authorizedClient(response);
 			Duration lifetime = lifetime(client.getAccessToken());
 			Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-			this.listeners.forEach((listener) -> listener.tokenFetched(lifetime, elapsed, refresh));
+			notifyListeners((listener) -> listener.tokenFetched(lifetime, elapsed, refresh));
 			return this.authorizedClientService.saveAuthorizedClient(client, PRINCIPAL)
 				.subscribeOn(this.storeScheduler)
+				.timeout(this.storeTimeout)
 				.onErrorResume((ex) -> {
 					logger.warn("Could not store the Rokt token in the authorized client service: " + ex);
 					return Mono.empty();
@@ -325,7 +336,10 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 				this.nextRefreshAttemptMillis = now + refreshBackoff(this.refreshFailures++).toMillis();
 			}
 			else {
-				this.failureUntilMillis = now + this.failureCooldown.toMillis();
+				Duration retryAfter = failure.getRetryAfter();
+				Duration cooldown = (retryAfter != null && retryAfter.compareTo(this.failureCooldown) > 0) ? retryAfter
+						: this.failureCooldown;
+				this.failureUntilMillis = now + cooldown.toMillis();
 			}
 		}
 		if (stillServing) {
@@ -335,8 +349,21 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 		else {
 			logger.warn("Could not obtain a Rokt access token: " + failure.getMessage());
 		}
-		this.listeners.forEach((listener) -> listener.tokenFetchFailed(failure, elapsed, refresh));
+		// Listeners first, so that metrics are up to date when callers see the failure; they cannot throw.
+		notifyListeners((listener) -> listener.tokenFetchFailed(failure, elapsed, refresh));
 		sink.tryEmitError(failure);
+	}
+
+	// A listener's bug must neither strand waiting callers nor lose a token.
+	private void notifyListeners(Consumer<RoktTokenListener> event) {
+		for (RoktTokenListener listener : this.listeners) {
+			try {
+				event.accept(listener);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("RoktTokenListener " + listener.getClass().getName() + " failed: " + ex);
+			}
+		}
 	}
 
 	private Duration refreshBackoff(int failures) {
@@ -369,6 +396,8 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 		private Duration refreshBefore = Duration.ofSeconds(60);
 
 		private Duration failureCooldown = Duration.ofSeconds(2);
+
+		private Duration storeTimeout = Duration.ofSeconds(5);
 
 		private List<RoktTokenListener> listeners = List.of();
 
@@ -417,6 +446,17 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 		 */
 		public Builder failureCooldown(Duration failureCooldown) {
 			this.failureCooldown = failureCooldown;
+			return this;
+		}
+
+		/**
+		 * Give up on a read or write of the authorized client service after this long (the
+		 * token is then fetched, or kept, without the store).
+		 * @param storeTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder storeTimeout(Duration storeTimeout) {
+			this.storeTimeout = storeTimeout;
 			return this;
 		}
 

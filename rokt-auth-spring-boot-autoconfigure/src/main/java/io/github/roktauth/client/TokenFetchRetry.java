@@ -11,7 +11,8 @@ import reactor.util.retry.Retry;
 
 /**
  * Retries a token fetch on transient failures (I/O errors, {@code 5xx}, {@code 429}) with
- * exponential backoff and jitter, waiting as long as a {@code Retry-After} header asks.
+ * exponential backoff and jitter, waiting as long as a {@code Retry-After} header asks; a
+ * {@code Retry-After} beyond the longest backoff ends the retries instead.
  */
 // Reactor's Retry.backoff cannot take a per-failure delay, so it cannot honour Retry-After.
 final class TokenFetchRetry extends Retry {
@@ -33,11 +34,18 @@ final class TokenFetchRetry extends Retry {
 		return retrySignals.concatMap((signal) -> {
 			Throwable failure = signal.failure();
 			if (!(failure instanceof RoktAuthenticationException authenticationFailure)
-					|| !authenticationFailure.isTransient() || signal.totalRetries() + 1 >= this.maxAttempts) {
+					|| !authenticationFailure.isTransient() || signal.totalRetries() + 1 >= this.maxAttempts
+					|| asksForMoreThanMaxBackoff(authenticationFailure)) {
 				return Mono.error(failure);
 			}
 			return Mono.delay(delayBefore(signal.totalRetries(), authenticationFailure.getRetryAfter()));
 		});
+	}
+
+	// Retrying sooner than Rokt asked would only be refused again: the manager's cool-down honours it instead.
+	private boolean asksForMoreThanMaxBackoff(RoktAuthenticationException failure) {
+		Duration retryAfter = failure.getRetryAfter();
+		return retryAfter != null && retryAfter.compareTo(this.maxBackoff) > 0;
 	}
 
 	Duration delayBefore(long retryIndex, @Nullable Duration retryAfter) {

@@ -116,15 +116,15 @@ class RoktTokenEndpointFaultTests {
 	}
 
 	@Test
-	void capsRetryAfterAtTheMaximumBackoff() {
+	void stopsRetryingWhenRetryAfterIsLongerThanTheMaximumBackoff() {
 		failTwiceThen(aResponse().withStatus(429).withHeader("Retry-After", "30"), token("after-429", 3600));
 
 		StepVerifier.create(fetch(3, Duration.ofSeconds(5)))
-			.assertNext((response) -> assertThat(response.getAccessToken().getTokenValue()).isEqualTo("after-429"))
-			.expectComplete()
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(RoktAuthenticationException.class,
+					(failure) -> assertThat(failure.getRetryAfter()).isEqualTo(Duration.ofSeconds(30))))
 			.verify(Duration.ofSeconds(5));
 
-		rokt.verify(exactly(3), tokenRequests());
+		rokt.verify(exactly(1), tokenRequests());
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
@@ -51,11 +52,14 @@ public final class RoktRestClientAutoConfiguration {
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
 		// Boot's builder is absent in reactive web applications.
 		RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder);
+		// Redirects are never followed: some HTTP clients would carry the Bearer token to another origin.
+		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
+			.withRedirects(HttpRedirects.DONT_FOLLOW);
 		SslBundle sslBundle = RoktSslBundle.resolve(properties, sslBundles);
 		if (sslBundle != null) {
-			builder.requestFactory(requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect)
-				.build(httpClientSettings.getIfAvailable(HttpClientSettings::defaults).withSslBundle(sslBundle)));
+			settings = settings.withSslBundle(sslBundle);
 		}
+		builder.requestFactory(requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect).build(settings));
 		return builder.baseUrl(properties.getBaseUrl().toString()).requestInterceptor(interceptor).build();
 	}
 
