@@ -253,7 +253,9 @@ public class RoktAuthorizedClientManager implements ReactiveOAuth2AuthorizedClie
 		this.inFlight = flight;
 		long startNanos = System.nanoTime();
 		// Deferred, so that a store or client that throws instead of signalling still ends this flight.
-		Mono.defer(() -> loadOrFetch(refresh, startNanos))
+		Mono<CachedToken> fetch = Mono.defer(() -> loadOrFetch(refresh, startNanos));
+		// A background refresh starts on another thread: the caller that noticed it is due must not pay for it.
+		(refresh ? fetch.subscribeOn(Schedulers.boundedElastic()) : fetch)
 			.subscribe((token) -> succeeded(token, sink), (ex) -> failed(ex, refresh, startNanos, sink));
 		return flight;
 	}
