@@ -5,17 +5,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.roktauth.test.EventValidator.Rejection;
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * The stand-in's {@code POST /v1/events}: checks the Bearer token, the headers and the body
  * envelope, then lists refused events in {@code unprocessedRecords}.
  */
-final class EventsEndpoint implements ResponseDefinitionTransformerV2 {
+final class EventsEndpoint extends CountingEndpoint {
 
 	static final String NAME = "rokt-stand-in-events";
 
@@ -42,39 +39,21 @@ final class EventsEndpoint implements ResponseDefinitionTransformerV2 {
 
 	private final Faults faults;
 
-	private final AtomicReference<AuthorizationKind> lastAuthorization;
-
 	private final EventLog log;
 
 	private final EventValidator validator = new EventValidator();
 
-	private final AtomicInteger requests = new AtomicInteger();
-
 	EventsEndpoint(StandInSettings settings, IssuedTokens issuedTokens, Faults faults,
 			AtomicReference<AuthorizationKind> lastAuthorization, EventLog log) {
+		super(NAME, lastAuthorization);
 		this.settings = settings;
 		this.issuedTokens = issuedTokens;
 		this.faults = faults;
-		this.lastAuthorization = lastAuthorization;
 		this.log = log;
 	}
 
 	@Override
-	public String getName() {
-		return NAME;
-	}
-
-	@Override
-	public boolean applyGlobally() {
-		return false;
-	}
-
-	@Override
-	public ResponseDefinition transform(ServeEvent serveEvent) {
-		Request request = serveEvent.getRequest();
-		this.requests.incrementAndGet();
-		String authorization = request.getHeader("Authorization");
-		this.lastAuthorization.set(AuthorizationKind.of(authorization));
+	ResponseDefinition respond(Request request, @Nullable String authorization) {
 		String idempotencyKey = request.getHeader("Idempotency-Key");
 		if (idempotencyKey != null) {
 			this.log.idempotencyKey(idempotencyKey);
@@ -88,14 +67,6 @@ final class EventsEndpoint implements ResponseDefinitionTransformerV2 {
 			return refusal.build();
 		}
 		return answer(request, idempotencyKey).build();
-	}
-
-	int requests() {
-		return this.requests.get();
-	}
-
-	void reset() {
-		this.requests.set(0);
 	}
 
 	private @Nullable ResponseDefinitionBuilder checkHeaders(Request request, @Nullable String authorization,

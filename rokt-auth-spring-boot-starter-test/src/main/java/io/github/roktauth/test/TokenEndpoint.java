@@ -13,19 +13,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The stand-in's {@code POST /auth/oauth2/token}: client credentials in a raw Basic header, a
  * form body with {@code grant_type=client_credentials}, and the answer shaped as on Rokt's page.
  */
-final class TokenEndpoint implements ResponseDefinitionTransformerV2 {
+final class TokenEndpoint extends CountingEndpoint {
 
 	static final String NAME = "rokt-stand-in-token";
 
@@ -37,39 +35,21 @@ final class TokenEndpoint implements ResponseDefinitionTransformerV2 {
 
 	private final Faults faults;
 
-	private final AtomicReference<AuthorizationKind> lastAuthorization;
-
 	private final byte[] credentials;
-
-	private final AtomicInteger requests = new AtomicInteger();
 
 	private final AtomicInteger issued = new AtomicInteger();
 
 	TokenEndpoint(StandInSettings settings, IssuedTokens issuedTokens, Faults faults,
 			AtomicReference<AuthorizationKind> lastAuthorization) {
+		super(NAME, lastAuthorization);
 		this.settings = settings;
 		this.issuedTokens = issuedTokens;
 		this.faults = faults;
-		this.lastAuthorization = lastAuthorization;
 		this.credentials = (settings.clientId() + ":" + settings.clientSecret()).getBytes(StandardCharsets.UTF_8);
 	}
 
 	@Override
-	public String getName() {
-		return NAME;
-	}
-
-	@Override
-	public boolean applyGlobally() {
-		return false;
-	}
-
-	@Override
-	public ResponseDefinition transform(ServeEvent serveEvent) {
-		Request request = serveEvent.getRequest();
-		this.requests.incrementAndGet();
-		String authorization = request.getHeader("Authorization");
-		this.lastAuthorization.set(AuthorizationKind.of(authorization));
+	ResponseDefinition respond(Request request, @Nullable String authorization) {
 		PlannedTokenFault planned = this.faults.nextTokenFault();
 		if (planned != null && planned.fault() != null) {
 			return faultResponse(planned.fault()).build();
@@ -81,16 +61,13 @@ final class TokenEndpoint implements ResponseDefinitionTransformerV2 {
 		return response.build();
 	}
 
-	int requests() {
-		return this.requests.get();
-	}
-
 	int issued() {
 		return this.issued.get();
 	}
 
+	@Override
 	void reset() {
-		this.requests.set(0);
+		super.reset();
 		this.issued.set(0);
 	}
 
