@@ -5,7 +5,6 @@ import io.github.roktauth.client.RoktBearerExchangeFilterFunction;
 import io.github.roktauth.client.RoktTokenListener;
 import io.github.roktauth.client.RoktTokenResponseClient;
 import io.github.roktauth.client.RoktTokenSettings;
-import io.github.roktauth.client.TokenOrigins;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -16,9 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
-import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.codec.ClientCodecConfigurer;
@@ -58,12 +55,7 @@ public final class RoktAuthAutoConfiguration {
 			@Qualifier(TOKEN_STORE_QUALIFIER) ObjectProvider<ReactiveOAuth2AuthorizedClientService> tokenStore,
 			ObjectProvider<RoktTokenListener> listeners, ObjectProvider<SslBundles> sslBundles) {
 		RoktPropertiesValidator.validate(properties);
-		RoktProperties.Token token = properties.getToken();
-		// The response timeout is RoktTokenResponseClient's own, so that it is reported as a timeout, not an I/O error.
-		HttpClientSettings httpSettings = HttpClientSettings.defaults()
-			.withConnectTimeout(token.getConnectTimeout())
-			.withRedirects(HttpRedirects.DONT_FOLLOW)
-			.withSslBundle(RoktSslBundle.resolve(properties, sslBundles));
+		HttpClientSettings httpSettings = RoktConnections.tokenRequest(properties, sslBundles);
 		WebClient tokenWebClient = webClientBuilder.getIfAvailable(WebClient::builder)
 			.clientConnector(clientHttpConnectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect)
 				.build(httpSettings))
@@ -85,8 +77,7 @@ public final class RoktAuthAutoConfiguration {
 	RoktBearerExchangeFilterFunction roktExchangeFilterFunction(
 			@Qualifier("roktAuthorizedClientManager") RoktAuthorizedClientManager manager, RoktProperties properties) {
 		RoktPropertiesValidator.validate(properties);
-		return new RoktBearerExchangeFilterFunction(manager,
-				TokenOrigins.of(properties.getBaseUrl(), properties.getTrustedOrigins()));
+		return new RoktBearerExchangeFilterFunction(manager, RoktConnections.tokenOrigins(properties));
 	}
 
 	@Bean(defaultCandidate = false)
@@ -96,13 +87,7 @@ public final class RoktAuthAutoConfiguration {
 			@Qualifier("roktExchangeFilterFunction") ExchangeFilterFunction filter, RoktProperties properties,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> clientHttpConnectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
-		// Redirects are never followed: some HTTP clients would carry the Bearer token to another origin.
-		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-			.withRedirects(HttpRedirects.DONT_FOLLOW);
-		SslBundle sslBundle = RoktSslBundle.resolve(properties, sslBundles);
-		if (sslBundle != null) {
-			settings = settings.withSslBundle(sslBundle);
-		}
+		HttpClientSettings settings = RoktConnections.apiCalls(properties, httpClientSettings, sslBundles);
 		return webClientBuilder.getIfAvailable(WebClient::builder)
 			.clientConnector(
 					clientHttpConnectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect).build(settings))

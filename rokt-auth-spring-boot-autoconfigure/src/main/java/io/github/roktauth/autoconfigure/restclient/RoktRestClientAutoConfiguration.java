@@ -5,10 +5,9 @@ import java.time.Duration;
 import io.github.roktauth.autoconfigure.ConditionalOnRoktAuthorizedClientManager;
 import io.github.roktauth.autoconfigure.RoktAuthAutoConfiguration;
 import io.github.roktauth.autoconfigure.RoktProperties;
-import io.github.roktauth.autoconfigure.RoktSslBundle;
+import io.github.roktauth.autoconfigure.RoktConnections;
 import io.github.roktauth.client.RoktAuthorizedClientManager;
 import io.github.roktauth.client.RoktBearerClientHttpRequestInterceptor;
-import io.github.roktauth.client.TokenOrigins;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -17,9 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
-import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -41,7 +38,7 @@ public final class RoktRestClientAutoConfiguration {
 	RoktBearerClientHttpRequestInterceptor roktClientHttpRequestInterceptor(
 			@Qualifier("roktAuthorizedClientManager") RoktAuthorizedClientManager manager, RoktProperties properties) {
 		return new RoktBearerClientHttpRequestInterceptor(manager,
-				TokenOrigins.of(properties.getBaseUrl(), properties.getTrustedOrigins()), tokenWait(properties));
+				RoktConnections.tokenOrigins(properties), tokenWait(properties));
 	}
 
 	@Bean(defaultCandidate = false)
@@ -52,13 +49,7 @@ public final class RoktRestClientAutoConfiguration {
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
 		// Boot's builder is absent in reactive web applications.
 		RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder);
-		// Redirects are never followed: some HTTP clients would carry the Bearer token to another origin.
-		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-			.withRedirects(HttpRedirects.DONT_FOLLOW);
-		SslBundle sslBundle = RoktSslBundle.resolve(properties, sslBundles);
-		if (sslBundle != null) {
-			settings = settings.withSslBundle(sslBundle);
-		}
+		HttpClientSettings settings = RoktConnections.apiCalls(properties, httpClientSettings, sslBundles);
 		builder.requestFactory(requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect).build(settings));
 		return builder.baseUrl(properties.getBaseUrl().toString()).requestInterceptor(interceptor).build();
 	}
