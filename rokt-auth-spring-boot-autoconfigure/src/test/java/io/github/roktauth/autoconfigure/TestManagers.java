@@ -2,9 +2,6 @@ package io.github.roktauth.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -70,38 +67,6 @@ public final class TestManagers {
 				.failureCooldown(Duration.ZERO)
 				.listeners(List.of(listeners))
 				.build();
-		}
-
-	}
-
-	/**
-	 * A clock that only moves when told.
-	 */
-	public static final class SettableClock extends Clock {
-
-		private volatile Instant now;
-
-		public SettableClock(Instant now) {
-			this.now = now;
-		}
-
-		public void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
 		}
 
 	}

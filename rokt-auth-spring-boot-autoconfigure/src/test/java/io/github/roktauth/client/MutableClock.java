@@ -9,23 +9,23 @@ import java.time.ZoneOffset;
 /**
  * A {@link Clock} that only moves when a test moves it.
  */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
 	private volatile Instant now;
 
-	MutableClock(Instant now) {
+	public MutableClock(Instant now) {
 		this.now = now;
 	}
 
-	MutableClock() {
+	public MutableClock() {
 		this(Instant.parse("2030-01-01T00:00:00Z"));
 	}
 
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		this.now = this.now.plus(duration);
 	}
 
-	void set(Instant now) {
+	public void set(Instant now) {
 		this.now = now;
 	}
 

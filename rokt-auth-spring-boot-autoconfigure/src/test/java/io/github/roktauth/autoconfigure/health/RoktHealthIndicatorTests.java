@@ -5,7 +5,7 @@ import java.time.Instant;
 
 import io.github.roktauth.autoconfigure.TestManagers;
 import io.github.roktauth.autoconfigure.TestManagers.ScriptedEndpoint;
-import io.github.roktauth.autoconfigure.TestManagers.SettableClock;
+import io.github.roktauth.client.MutableClock;
 import io.github.roktauth.client.RoktAuthorizedClientManager;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class RoktHealthIndicatorTests {
 
-	private final SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
 	private final ScriptedEndpoint endpoint = new ScriptedEndpoint();
 

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.roktauth.autoconfigure.TestManagers;
 import io.github.roktauth.autoconfigure.TestManagers.ScriptedEndpoint;
-import io.github.roktauth.autoconfigure.TestManagers.SettableClock;
+import io.github.roktauth.client.MutableClock;
 import io.github.roktauth.client.RoktAuthorizedClientManager;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class RoktTokenMetricsTests {
 
-	private final SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
 	private final ScriptedEndpoint endpoint = new ScriptedEndpoint();
 
